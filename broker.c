@@ -26,6 +26,7 @@
 extern char **environ;
 
 void (*broker_log)(const char *, ...);
+void (*broker_debug)(const char *, ...);
 int broker_timeout = 5;
 
 struct table *
@@ -259,8 +260,8 @@ broker_expire(struct table *t, long long now)
 		if (e->expires <= now) {
 			wipe(e);
 			e->expired = 1;
-			if (broker_log != NULL)
-				broker_log("secret %s expired", e->key);
+			if (broker_debug != NULL)
+				broker_debug("secret %s expired", e->key);
 		} else if (next == -1 || e->expires < next)
 			next = e->expires;
 	}
@@ -412,21 +413,19 @@ child(const struct entry *e, const char *cell, int out, int errfd)
 
 /* keep the first line of the command's stderr, for the log */
 static void
-errline(int fd, char *line, size_t size, size_t *len)
+errline(int fd, char *line, size_t size, size_t *len, int *done)
 {
 	char buf[512];
-	ssize_t r;
-	size_t i;
+	ssize_t r, i;
 
 	if ((r = read(fd, buf, sizeof(buf))) <= 0)
 		return;
-	for (i = 0; i < (size_t)r && *len < size - 1; i++) {
-		if (buf[i] == '\n')
-			*len = size - 1;
+	for (i = 0; i < r && !*done; i++) {
+		if (buf[i] == '\n' || *len == size)
+			*done = 1;
 		else
 			line[(*len)++] = buf[i];
 	}
-	line[*len < size ? *len : size - 1] = '\0';
 }
 
 static int
@@ -434,10 +433,10 @@ runcmd(const struct entry *e, const char *cell, long long deadline,
     char **buf, size_t *cap, size_t *len, char *err, size_t errsz)
 {
 	struct pollfd pfd[2];
-	char line[256] = "";
+	char line[256];
 	size_t linelen = 0;
 	long long left;
-	int out[2], errp[2], status, n, over = 0, late = 0;
+	int out[2], errp[2], status, n, over = 0, late = 0, done = 0;
 	ssize_t r;
 	pid_t pid;
 
@@ -476,7 +475,7 @@ runcmd(const struct entry *e, const char *cell, long long deadline,
 			break;
 		}
 		if (pfd[1].revents) {
-			errline(pfd[1].fd, line, sizeof(line), &linelen);
+			errline(pfd[1].fd, line, sizeof(line), &linelen, &done);
 			if (pfd[1].revents & (POLLHUP | POLLERR) &&
 			    !(pfd[1].revents & POLLIN)) {
 				close(pfd[1].fd);
@@ -508,6 +507,8 @@ runcmd(const struct entry *e, const char *cell, long long deadline,
 	/* whatever it left behind in its group goes too */
 	kill(-pid, SIGKILL);
 
+	if (!late && !over && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		linelen = 0;
 	if (linelen > 0 && broker_log != NULL) {
 		char safe[sizeof(line) * 4 + 1];
 

@@ -57,6 +57,7 @@ struct table {
 
 /* broker.c */
 extern void	(*broker_log)(const char *, ...);
+extern void	(*broker_debug)(const char *, ...);
 extern int	  broker_timeout;
 
 struct table	*broker_new(void);

@@ -745,6 +745,15 @@ loop(pid_t cmd)
 
 /* startup */
 
+static char
+alnum(void)
+{
+	static const char set[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+	return set[arc4random_uniform(sizeof(set) - 1)];
+}
+
 static void
 mksocket(const char *path)
 {
@@ -759,8 +768,10 @@ mksocket(const char *path)
 	if (path == NULL) {
 		if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
 			tmp = "/tmp";
+		/* mkdtemp fills six X's; the name has eight */
 		if ((size_t)snprintf(sockdir, sizeof(sockdir),
-		    "%s/cellsec-XXXXXXXX", tmp) >= sizeof(sockdir))
+		    "%s/cellsec-%c%cXXXXXX", tmp, alnum(), alnum()) >=
+		    sizeof(sockdir))
 			fatalx(1, "%s: path too long", tmp);
 		if (mkdtemp(sockdir) == NULL) {
 			sockdir[0] = '\0';
@@ -996,7 +1007,8 @@ main(int argc, char *argv[])
 	if (secretsfile == NULL)
 		usage();
 	broker_timeout = timeout;
-	broker_log = logdebug;
+	broker_log = logmsg;
+	broker_debug = logdebug;
 	if ((kids = calloc(maxconn, sizeof(*kids))) == NULL)
 		fatalx(1, "out of memory");
 
