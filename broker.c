@@ -642,7 +642,7 @@ readsecrets(const char *path, char **buf, size_t *cap, size_t *len,
 			snprintf(err, errsz, "%s: not a regular file", path);
 			goto fail;
 		}
-		if (st.st_mode & 077) {
+		if (st.st_mode & 066) {
 			snprintf(err, errsz, "%s: mode %04o is open to group "
 			    "or others", path, (unsigned)st.st_mode & 07777);
 			goto fail;
