@@ -59,6 +59,9 @@ bench: all $(BENCHBIN)
 fuzz:
 	sh t/fuzz.sh $(FUZZTIME)
 
+demo: all
+	sh t/demo.sh
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR)
 	mkdir -p $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -79,4 +82,4 @@ clean:
 	rm -f cellsecd cellsec *.o $(TESTBIN) $(BENCHBIN) t/fuzz-request \
 	    t/fuzz-secrets
 
-.PHONY: all check bench fuzz install uninstall clean
+.PHONY: all check bench fuzz demo install uninstall clean
