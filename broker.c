@@ -261,7 +261,7 @@ broker_expire(struct table *t, long long now)
 			wipe(e);
 			e->expired = 1;
 			if (broker_debug != NULL)
-				broker_debug("secret %s expired", e->key);
+				broker_debug("secret \"%s\" expired", e->key);
 		} else if (next == -1 || e->expires < next)
 			next = e->expires;
 	}
