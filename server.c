@@ -745,6 +745,33 @@ loop(pid_t cmd)
 
 /* startup */
 
+/*
+ * A uid, or a name from /etc/passwd: cellsecd is linked statically, and
+ * a static binary cannot load the NSS modules of a directory service.
+ */
+static int
+user(const char *name)
+{
+	struct passwd *pw;
+	const char *errstr;
+	FILE *f;
+	int uid;
+
+	uid = strtonum(name, 0, INT_MAX, &errstr);
+	if (errstr == NULL)
+		return uid;
+	if ((f = fopen("/etc/passwd", "re")) == NULL)
+		return -1;
+	uid = -1;
+	while ((pw = fgetpwent(f)) != NULL)
+		if (strcmp(pw->pw_name, name) == 0) {
+			uid = pw->pw_uid;
+			break;
+		}
+	fclose(f);
+	return uid;
+}
+
 static char
 alnum(void)
 {
@@ -934,7 +961,6 @@ int
 main(int argc, char *argv[])
 {
 	struct rlimit zero = { 0, 0 };
-	struct passwd *pw;
 	const char *errstr, *sockopt = NULL;
 	char err[1024], env[4 * PATH_MAX];
 	size_t len;
@@ -987,15 +1013,9 @@ main(int argc, char *argv[])
 			}
 			break;
 		case 'u':
-			if ((pw = getpwnam(optarg)) != NULL)
-				otheruid = pw->pw_uid;
-			else {
-				otheruid = strtonum(optarg, 0, INT_MAX,
-				    &errstr);
-				if (errstr != NULL) {
-					logmsg("-u %s: no such user", optarg);
-					usage();
-				}
+			if ((otheruid = user(optarg)) == -1) {
+				logmsg("-u %s: no such user", optarg);
+				usage();
 			}
 			break;
 		default:
