@@ -118,6 +118,12 @@ entrycmp(const void *a, const void *b)
 	return keycmp(x->key, x->keylen, y->key, y->keylen);
 }
 
+void
+broker_sort(struct table *t)
+{
+	qsort(t->entries, t->n, sizeof(*t->entries), entrycmp);
+}
+
 struct entry *
 broker_lookup(const struct table *t, const char *key, size_t keylen)
 {
@@ -697,7 +703,7 @@ broker_load(const char *path, int leased, const char *cell,
 	}
 	freebuf(buf, cap);
 	buf = NULL;
-	qsort(t->entries, t->n, sizeof(*t->entries), entrycmp);
+	broker_sort(t);
 	for (i = 1; i < t->n; i++) {
 		e = &t->entries[i];
 		if (entrycmp(e - 1, e) == 0) {

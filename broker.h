@@ -63,6 +63,7 @@ extern int	  broker_timeout;
 struct table	*broker_new(void);
 void		 broker_free(struct table *);
 struct entry	*broker_add(struct table *, const char *, size_t);
+void		 broker_sort(struct table *);
 struct entry	*broker_lookup(const struct table *, const char *, size_t);
 int		 broker_keyok(const char *, size_t);
 int		 broker_utf8ok(const void *, size_t);
