@@ -171,8 +171,8 @@ hold()
 	python3 "$TOP/t/hold.py" "$CELLOS_RUNTIME_SECRET_SOCKET" "$@"
 }
 
-# memscan pid: exit 0 if the bytes on stdin are nowhere in pid's memory,
-# 1 if they are found, 2 if the memory could not be read
+# memscan pid: exit 0 if no 16-byte piece of the bytes on stdin is in
+# pid's memory, 1 if one is, 2 if the memory could not be read
 memscan()
 {
 	python3 "$TOP/t/memscan.py" "$1"
@@ -237,6 +237,7 @@ showans()
 }
 
 # answer_is desc line: the last answer was exactly line and a newline
+# (false if not)
 answer_is()
 {
 	printf '%s\n' "$2" >"$W/want"
@@ -246,6 +247,7 @@ answer_is()
 		fail "$1"
 		showans "$W/ans"
 		printf '#   want: %s\n' "$(printf '%s' "$2" | cut -c1-300)"
+		return 1
 	fi
 }
 
@@ -258,6 +260,7 @@ answer_empty()
 		fail "$1"
 		showans "$W/ans"
 		echo "#   want: an empty close"
+		return 1
 	fi
 }
 
@@ -306,7 +309,8 @@ served_ok()
 {
 	ok "$1: broker alive" kill -0 "$BPID"
 	req K | sendraw
-	answer_is "$1: good request served after" "{\"value\":\"$GOOD\"}"
+	answer_is "$1: good request served after" "{\"value\":\"$GOOD\"}" ||
+	    tail -n 5 "$W/log" | sed 's/^/# log: /'
 }
 
 # settled desc fds: the broker is back to fds descriptors, reaps its children

@@ -1,0 +1,42 @@
+#!/bin/sh
+# 46: a connection child is sandboxed before it reads: seccomp filter mode,
+# no new privileges, no core dumps, not dumpable
+# shellcheck disable=SC1091
+. "$(dirname "$0")/lib.sh"
+
+plan 7
+
+F=$(secrets <<'EOT'
+{"secrets": {"PW": "hunter2"}}
+EOT
+)
+# the broker runs as uid 65534 so that the owner of /proc/PID shows
+# whether a process is dumpable (a non-dumpable one's is root's)
+chmod 711 "$W"
+mkdir "$W/nb"
+chown 65534:65534 "$W/nb"
+TMPDIR=$W/nb
+export TMPDIR
+start_broker_from "$F" "$W/nb/env" prlimit --core=unlimited \
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+    "$CELLSECD" -E "$W/nb/env" -t 5 -f - || exit 1
+
+hold 4 >/dev/null &
+HOLDER=$!
+wait_for has_children "$BPID"
+C=$(children "$BPID" | awk '{ print $1 }')
+sleep 0.3
+st=$(cat "/proc/$C/status")
+like "the child runs as uid 65534" "$st" '^Uid:[[:space:]]+65534[[:space:]]'
+like "Seccomp: 2" "$st" '^Seccomp:[[:space:]]+2$'
+like "NoNewPrivs: 1" "$st" '^NoNewPrivs:[[:space:]]+1$'
+like "core limit 0" "$(grep '^Max core file size' "/proc/$C/limits")" \
+    '^Max core file size +0 +0 +bytes'
+is "not dumpable: /proc/CHILD/status owned by root" \
+    "$(stat -c %u "/proc/$C/status")" 0
+ok "uid 65534 cannot read the child's memory" \
+    test -z "$(nobody head -c 1 "/proc/$C/environ" 2>/dev/null)"
+wait "$HOLDER"
+is "the broker still serves" "$("$CELLSEC" get PW)" hunter2
+
+done_testing
