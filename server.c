@@ -57,7 +57,8 @@ struct conn {
 	uid_t		 uid;
 	pid_t		 pid;
 	int		 allowed;
-	int		 credential;	/* systemd LoadCredential= peer */
+	struct sockaddr_un addr;	/* the peer's, parsed by the child */
+	socklen_t	 addrlen;
 	char		 credkey[KEY_MAX + 1];
 	long long	 accepted;
 };
@@ -323,41 +324,44 @@ refuse(int fd, const char *msg, const char *outcome)
 	_exit(0);
 }
 
-/* systemd LoadCredential=: the raw value, or an empty close */
-static void __dead
-credential(struct conn *c)
+/*
+ * A root peer bound to "@<hex>/unit/<unit>/<id>" is systemd asking for
+ * credential <id>.
+ */
+static int
+credpeer(const struct sockaddr_un *sa, socklen_t len, char *key)
 {
-	struct entry *e;
-	char why[256], *v = NULL;
-	size_t vlen = 0;
+	const char *p, *end, *id;
+	size_t n;
 
-	e = broker_lookup(table, c->credkey, strlen(c->credkey));
-	if (e == NULL || !e->systemd || e->expired) {
-		logkey(c->credkey, strlen(c->credkey), "no credential");
-		_exit(0);
-	}
-	if (e->value != NULL)
-		fdprintf(c->fd, e->value, e->valuelen);
-	else if (broker_resolve(e, cell, c->accepted + timeout * 1000LL -
-	    MARGIN, &v, &vlen, why, sizeof(why)) == 0) {
-		fdprintf(c->fd, v, vlen);
-		explicit_bzero(v, vlen);
-		free(v);
-	} else {
-		logkey(e->key, e->keylen, why);
-		_exit(0);
-	}
-	logkey(e->key, e->keylen, "ok (credential)");
-	wipeall();
-	_exit(0);
+	if (len <= offsetof(struct sockaddr_un, sun_path) + 1 ||
+	    sa->sun_path[0] != '\0')
+		return 0;
+	p = sa->sun_path + 1;
+	end = (const char *)sa + len;
+	if ((id = memchr(p, '/', end - p)) == NULL || id == p)
+		return 0;
+	if (end - id < 7 || memcmp(id, "/unit/", 6) != 0)
+		return 0;
+	id += 6;
+	if ((p = memchr(id, '/', end - id)) == NULL || p == id)
+		return 0;
+	id = p + 1;
+	n = end - id;
+	if (n > KEY_MAX || !broker_keyok(id, n))
+		return 0;
+	memcpy(key, id, n);
+	key[n] = '\0';
+	return 1;
 }
 
 /*
  * Read and check a request in the sandbox. Errors are answered and the
- * process exits; what comes back is a valid, live entry.
+ * process exits; what comes back is a valid, live entry, and whether a
+ * systemd peer wants it raw.
  */
 static struct entry *
-check(struct conn *c)
+check(struct conn *c, int *raw)
 {
 	struct entry *e;
 	size_t qlen;
@@ -372,10 +376,16 @@ check(struct conn *c)
 		wipeall();
 		_exit(1);
 	}
-	if (n == 0 && c->credential) {
-		if (!leased)
-			credential(c);
-		return NULL;
+	/* systemd: the raw value, or an empty close */
+	*raw = n == 0 && c->uid == 0 &&
+	    credpeer(&c->addr, c->addrlen, c->credkey);
+	if (*raw) {
+		e = broker_lookup(table, c->credkey, strlen(c->credkey));
+		if (e == NULL || !e->systemd || e->expired) {
+			logkey(c->credkey, strlen(c->credkey), "no credential");
+			_exit(0);
+		}
+		return e;
 	}
 	if (!c->allowed)
 		refuse(c->fd, "unauthorized", "unauthorized (uid)");
@@ -414,17 +424,45 @@ check(struct conn *c)
 	return e;
 }
 
+/* the value, as JSON or raw; leased sources are resolved here */
+static void __dead
+deliver(struct conn *c, const struct entry *e, int raw)
+{
+	char why[256], msg[512], *v = e->value;
+	size_t vlen = e->valuelen;
+
+	if (v == NULL && broker_resolve(e, cell, c->accepted +
+	    timeout * 1000LL - MARGIN, &v, &vlen, why, sizeof(why)) == -1) {
+		snprintf(msg, sizeof(msg), "source for \"%s\" failed: %s",
+		    e->key, why);
+		if (!raw)
+			answer(c->fd, "error", msg, strlen(msg));
+		logkey(e->key, e->keylen, msg);
+		wipeall();
+		_exit(0);
+	}
+	if (raw)
+		fdprintf(c->fd, v, vlen);
+	else
+		answer(c->fd, "value", v, vlen);
+	if (v != e->value) {
+		explicit_bzero(v, vlen);
+		free(v);
+	}
+	logkey(e->key, e->keylen, raw ? "ok (credential)" : "ok");
+	wipeall();
+	_exit(0);
+}
+
 static void __dead
 serve(struct conn *c)
 {
 	struct entry *e;
+	int raw;
 
 	sandbox();
-	e = check(c);
-	answer(c->fd, "value", e->value, e->valuelen);
-	logkey(e->key, e->keylen, "ok");
-	wipeall();
-	_exit(0);
+	e = check(c, &raw);
+	deliver(c, e, raw);
 }
 
 /* leased mode: the connection child, which resolves */
@@ -432,11 +470,8 @@ static void __dead
 lease(struct conn *c)
 {
 	struct entry *e;
-	char why[256], msg[512], *v;
-	size_t vlen;
-	int p[2], status;
+	int p[2], status, msg[2];
 	ssize_t r;
-	int idx;
 	pid_t pid;
 
 	if (pipe2(p, O_CLOEXEC) == -1 || (pid = fork()) == -1) {
@@ -446,43 +481,24 @@ lease(struct conn *c)
 	if (pid == 0) {
 		close(p[0]);
 		sandbox();
-		e = check(c);
-		idx = e != NULL ? (int)(e - table->entries) : -1;
-		fdprintf(p[1], (char *)&idx, sizeof(idx));
+		e = check(c, &msg[1]);
+		msg[0] = e - table->entries;
+		fdprintf(p[1], (char *)msg, sizeof(msg));
 		wipeall();
 		_exit(0);
 	}
 	close(p[1]);
 	do
-		r = read(p[0], &idx, sizeof(idx));
+		r = read(p[0], msg, sizeof(msg));
 	while (r == -1 && errno == EINTR);
 	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 		;
-	explicit_bzero(token, sizeof(token));
-	if (r != sizeof(idx) || idx < -1 || idx >= (int)table->n)
-		_exit(0);
-	if (idx == -1)
-		credential(c);
-	e = &table->entries[idx];
-
-	if (e->value != NULL) {
-		answer(c->fd, "value", e->value, e->valuelen);
-		logkey(e->key, e->keylen, "ok");
+	/* the parser answered any error itself */
+	if (r != sizeof(msg) || msg[0] < 0 || (size_t)msg[0] >= table->n) {
+		wipeall();
 		_exit(0);
 	}
-	if (broker_resolve(e, cell, c->accepted + timeout * 1000LL - MARGIN,
-	    &v, &vlen, why, sizeof(why)) == -1) {
-		snprintf(msg, sizeof(msg), "source for \"%s\" failed: %s",
-		    e->key, why);
-		answer(c->fd, "error", msg, strlen(msg));
-		logkey(e->key, e->keylen, msg);
-		_exit(0);
-	}
-	answer(c->fd, "value", v, vlen);
-	explicit_bzero(v, vlen);
-	free(v);
-	logkey(e->key, e->keylen, "ok");
-	_exit(0);
+	deliver(c, &table->entries[msg[0]], msg[1]);
 }
 
 static void __dead
@@ -515,37 +531,6 @@ connection(struct conn *c)
 	serve(c);
 }
 
-/*
- * A root peer bound to "@<hex>/unit/<unit>/<id>" is systemd asking for
- * credential <id>.
- */
-static int
-credpeer(const struct sockaddr_un *sa, socklen_t len, char *key)
-{
-	const char *p, *end, *id;
-	size_t n;
-
-	if (len <= offsetof(struct sockaddr_un, sun_path) + 1 ||
-	    sa->sun_path[0] != '\0')
-		return 0;
-	p = sa->sun_path + 1;
-	end = (const char *)sa + len;
-	if ((id = memchr(p, '/', end - p)) == NULL || id == p)
-		return 0;
-	if (end - id < 7 || memcmp(id, "/unit/", 6) != 0)
-		return 0;
-	id += 6;
-	if ((p = memchr(id, '/', end - id)) == NULL || p == id)
-		return 0;
-	id = p + 1;
-	n = end - id;
-	if (n > KEY_MAX || !broker_keyok(id, n))
-		return 0;
-	memcpy(key, id, n);
-	key[n] = '\0';
-	return 1;
-}
-
 /* the parent */
 
 static void
@@ -561,15 +546,15 @@ onsignal(int sig)
 static void
 accepting(long long now, long long *backoff)
 {
-	struct sockaddr_un sa;
 	struct ucred cred;
 	struct conn c;
-	socklen_t len, clen;
+	socklen_t clen;
 	pid_t pid;
 
 	while (nkids < maxconn) {
-		len = sizeof(sa);
-		c.fd = accept4(lfd, (struct sockaddr *)&sa, &len, SOCK_CLOEXEC);
+		c.addrlen = sizeof(c.addr);
+		c.fd = accept4(lfd, (struct sockaddr *)&c.addr, &c.addrlen,
+		    SOCK_CLOEXEC);
 		if (c.fd == -1) {
 			if (errno == EMFILE || errno == ENFILE ||
 			    errno == ENOBUFS || errno == ENOMEM) {
@@ -590,7 +575,6 @@ accepting(long long now, long long *backoff)
 		c.pid = cred.pid;
 		c.allowed = cred.uid == geteuid() || cred.uid == 0 ||
 		    (otheruid != -1 && cred.uid == (uid_t)otheruid);
-		c.credential = cred.uid == 0 && credpeer(&sa, len, c.credkey);
 		c.accepted = now;
 		if ((pid = fork()) == -1) {
 			logmsg("fork: %s", strerror(errno));
@@ -724,8 +708,10 @@ loop(pid_t cmd)
 					stopping = 1;
 					stop();
 				}
-			} else if (cmd != -1)
-				kill(cmd, sig[i]);
+			} else if (cmd != -1) {
+				if (!stopping)
+					kill(cmd, sig[i]);
+			}
 			else if (sig[i] == SIGHUP && !stopping)
 				reload(now);
 			else if (!stopping) {
