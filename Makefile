@@ -48,14 +48,16 @@ t/broker-test: t/broker-test.c $(OBJ) broker.h
 check: all $(TESTBIN)
 	prove t/
 
+# the bench programs use no library: no libbsd overlay
 t/loadgen: t/loadgen.c
-	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ t/loadgen.c -lpthread
+	$(CC) $(CFLAGS) -D_GNU_SOURCE $(LDFLAGS) -o $@ t/loadgen.c -lpthread
 
 t/floor: t/floor.c
-	$(CC) $(ALLCFLAGS) $(LDFLAGS) $(LDSTATIC) -o $@ t/floor.c
+	$(CC) $(CFLAGS) -D_GNU_SOURCE $(LDFLAGS) $(LDSTATIC) -o $@ t/floor.c
 
 t/miniclient: t/miniclient.c
-	$(CC) $(ALLCFLAGS) $(LDFLAGS) -static -o $@ t/miniclient.c
+	$(CC) $(CFLAGS) -D_GNU_SOURCE $(LDFLAGS) -static -o $@ \
+	    t/miniclient.c
 
 bench: all $(BENCHBIN)
 	sh t/bench.sh
