@@ -6,6 +6,7 @@
  */
 
 #include <sys/types.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -224,12 +225,32 @@ broker_now(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/*
+ * getrandom(2), not arc4random: libbsd's registers a fork handler that
+ * dirties a page in every connection child.
+ */
+void
+broker_random(void *buf, size_t len)
+{
+	ssize_t r;
+
+	while (len > 0) {
+		if ((r = getrandom(buf, len, 0)) == -1) {
+			if (errno == EINTR)
+				continue;
+			abort();
+		}
+		buf = (char *)buf + r;
+		len -= r;
+	}
+}
+
 void
 broker_token(char *out)
 {
 	unsigned char b[16];
 
-	arc4random_buf(b, sizeof(b));
+	broker_random(b, sizeof(b));
 	b[6] = (b[6] & 0x0f) | 0x40;
 	b[8] = (b[8] & 0x3f) | 0x80;
 	snprintf(out, TOKEN_LEN + 1,

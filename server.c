@@ -72,6 +72,7 @@ static int		 leased, quiet, verbose;
 static int		 maxconn = 32;
 static int		 timeout = 5;
 static int		 otheruid = -1;
+static uid_t		 myuid;
 static int		 lfd = -1;
 static int		 sigfd[2] = { -1, -1 };
 static char		 sockpath[sizeof(((struct sockaddr_un *)0)->sun_path)];
@@ -506,9 +507,11 @@ connection(struct conn *c)
 {
 	struct sigaction sa;
 
+	/* TERM and the like leave a child to finish within its deadline */
 	close(lfd);
 	close(sigfd[0]);
 	close(sigfd[1]);
+	sigfd[1] = -1;
 	if (envfd != -1)
 		close(envfd);
 	snprintf(pfx, sizeof(pfx), "cell %s: uid %u pid %d", cell,
@@ -516,15 +519,9 @@ connection(struct conn *c)
 	snprintf(deadlinemsg, sizeof(deadlinemsg),
 	    "cellsecd: %s: deadline passed\n", pfx);
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-	sigaction(SIGCHLD, &sa, NULL);
 	if (leased)
 		lease(c);
+	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = ondeadline;
 	sigaction(SIGALRM, &sa, NULL);
 	alarm(timeout);
@@ -533,13 +530,15 @@ connection(struct conn *c)
 
 /* the parent */
 
+/* in a connection child sigfd[1] is -1: its handlers do nothing */
 static void
 onsignal(int sig)
 {
 	unsigned char b = sig;
 	int saved = errno;
 
-	(void)!write(sigfd[1], &b, 1);
+	if (sigfd[1] != -1)
+		(void)!write(sigfd[1], &b, 1);
 	errno = saved;
 }
 
@@ -573,7 +572,7 @@ accepting(long long now, long long *backoff)
 		}
 		c.uid = cred.uid;
 		c.pid = cred.pid;
-		c.allowed = cred.uid == geteuid() || cred.uid == 0 ||
+		c.allowed = cred.uid == myuid || cred.uid == 0 ||
 		    (otheruid != -1 && cred.uid == (uid_t)otheruid);
 		c.accepted = now;
 		if ((pid = fork()) == -1) {
@@ -763,8 +762,10 @@ alnum(void)
 {
 	static const char set[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	unsigned char b;
 
-	return set[arc4random_uniform(sizeof(set) - 1)];
+	broker_random(&b, 1);
+	return set[b % (sizeof(set) - 1)];
 }
 
 static void
@@ -1013,6 +1014,7 @@ main(int argc, char *argv[])
 	if (secretsfile == NULL)
 		usage();
 	broker_timeout = timeout;
+	myuid = geteuid();
 	broker_log = logmsg;
 	broker_debug = logdebug;
 	if ((kids = calloc(maxconn, sizeof(*kids))) == NULL)
