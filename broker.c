@@ -6,6 +6,7 @@
  */
 
 #include <sys/types.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -13,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -42,14 +44,23 @@ broker_new(void)
 }
 
 static void
-wipe(struct entry *e)
+wipe(struct table *t, struct entry *e)
 {
 	if (e->value != NULL) {
 		explicit_bzero(e->value, e->valuelen);
-		free(e->value);
+		if (t->arena == NULL)
+			free(e->value);
 	}
 	e->value = NULL;
 	e->valuelen = 0;
+}
+
+static void
+writable(struct table *t, int rw)
+{
+	if (t->arena != NULL && mprotect(t->arena, t->arenasize,
+	    rw ? PROT_READ | PROT_WRITE : PROT_READ) == -1)
+		abort();
 }
 
 void
@@ -60,19 +71,76 @@ broker_free(struct table *t)
 
 	if (t == NULL)
 		return;
+	writable(t, 1);
 	for (i = 0; i < t->n; i++) {
-		wipe(&t->entries[i]);
-		free(t->entries[i].key);
+		wipe(t, &t->entries[i]);
 		free(t->entries[i].path);
 		if ((a = t->entries[i].argv) != NULL) {
 			for (; *a != NULL; a++)
 				free(*a);
 			free(t->entries[i].argv);
 		}
+		if (t->arena == NULL)
+			free(t->entries[i].key);
 	}
-	free(t->entries);
+	if (t->arena != NULL) {
+		explicit_bzero(t->arena, t->arenasize);
+		munmap(t->arena, t->arenasize);
+	} else
+		free(t->entries);
 	free(t->cell);
 	free(t);
+}
+
+/*
+ * Move entries, keys and values into one shared mapping, then make it
+ * read-only. fork(2) copies the page tables of private memory but not of
+ * a shared mapping, so a connection costs the same with 10 secrets as
+ * with 10,000; and a connection child can neither write to the table nor,
+ * under seccomp, make it writable.
+ */
+int
+broker_freeze(struct table *t)
+{
+	struct entry *old = t->entries, *e;
+	size_t size, i, pg;
+	char *p;
+
+	size = t->n * sizeof(*e);
+	for (i = 0; i < t->n; i++)
+		size += old[i].keylen + 1 +
+		    (old[i].value != NULL ? old[i].valuelen + 1 : 0);
+	pg = sysconf(_SC_PAGESIZE);
+	size = (size + pg - 1) / pg * pg;
+	if (size == 0)
+		size = pg;
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+	    -1, 0);
+	if (p == MAP_FAILED)
+		return -1;
+	t->entries = (struct entry *)p;
+	p += t->n * sizeof(*e);
+	for (i = 0; i < t->n; i++) {
+		e = &t->entries[i];
+		*e = old[i];
+		e->key = memcpy(p, old[i].key, old[i].keylen + 1);
+		p += e->keylen + 1;
+		free(old[i].key);
+		if (old[i].value == NULL)
+			continue;
+		e->value = memcpy(p, old[i].value, old[i].valuelen + 1);
+		p += e->valuelen + 1;
+		explicit_bzero(old[i].value, old[i].valuelen);
+		free(old[i].value);
+	}
+	free(old);
+	t->arena = (char *)t->entries;
+	t->arenasize = size;
+	t->cap = t->n;
+	writable(t, 0);
+	/* give the freed heap back, so that fork does not copy it */
+	malloc_trim(0);
+	return 0;
 }
 
 struct entry *
@@ -81,6 +149,8 @@ broker_add(struct table *t, const char *key, size_t keylen)
 	struct entry *e;
 	size_t cap;
 
+	if (t->arena != NULL)
+		return NULL;
 	if (t->n == t->cap) {
 		cap = t->cap ? t->cap * 2 : 16;
 		e = reallocarray(t->entries, cap, sizeof(*e));
@@ -266,10 +336,12 @@ broker_start(struct table *t, long long now)
 {
 	size_t i;
 
+	writable(t, 1);
 	for (i = 0; i < t->n; i++) {
 		t->entries[i].expires = now + t->entries[i].ttl * 1000;
 		t->entries[i].expired = 0;
 	}
+	writable(t, 0);
 }
 
 /* wipe what has run out; return when the next entry does, or -1 */
@@ -279,19 +351,24 @@ broker_expire(struct table *t, long long now)
 	long long next = -1;
 	struct entry *e;
 	size_t i;
+	int rw = 0;
 
 	for (i = 0; i < t->n; i++) {
 		e = &t->entries[i];
 		if (e->expired)
 			continue;
 		if (e->expires <= now) {
-			wipe(e);
+			if (!rw++)
+				writable(t, 1);
+			wipe(t, e);
 			e->expired = 1;
 			if (broker_debug != NULL)
 				broker_debug("secret \"%s\" expired", e->key);
 		} else if (next == -1 || e->expires < next)
 			next = e->expires;
 	}
+	if (rw)
+		writable(t, 0);
 	return next;
 }
 
@@ -758,6 +835,10 @@ broker_load(const char *path, int leased, const char *cell,
 			snprintf(err, errsz, "%s: %s", e->key, why);
 			goto fail;
 		}
+	}
+	if (broker_freeze(t) == -1) {
+		snprintf(err, errsz, "mmap: %s", strerror(errno));
+		goto fail;
 	}
 	*tp = t;
 	return 0;

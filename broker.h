@@ -53,6 +53,8 @@ struct table {
 	struct entry	*entries;	/* sorted by key */
 	size_t		 n;
 	size_t		 cap;
+	char		*arena;		/* once frozen: entries, keys, values */
+	size_t		 arenasize;
 };
 
 /* broker.c */
@@ -64,6 +66,7 @@ struct table	*broker_new(void);
 void		 broker_free(struct table *);
 struct entry	*broker_add(struct table *, const char *, size_t);
 void		 broker_sort(struct table *);
+int		 broker_freeze(struct table *);
 struct entry	*broker_lookup(const struct table *, const char *, size_t);
 int		 broker_keyok(const char *, size_t);
 int		 broker_utf8ok(const void *, size_t);

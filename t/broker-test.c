@@ -1,8 +1,12 @@
 /* t/broker-test.c: unit tests for broker.c, printing TAP */
 
+#include <sys/wait.h>
+
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "broker.h"
 
@@ -99,6 +103,52 @@ table(void)
 }
 
 static void
+frozen(void)
+{
+	struct table *t;
+	struct entry *e;
+	int status;
+	pid_t pid;
+
+	t = broker_new();
+	e = broker_add(t, "B", 1);
+	e->value = strdup("bee");
+	e->valuelen = 3;
+	e->ttl = 1;
+	e = broker_add(t, "A", 1);
+	e->value = strdup("ay");
+	e->valuelen = 2;
+	e->ttl = 5;
+	broker_sort(t);
+	ok(broker_freeze(t) == 0, "freeze: done");
+	ok(broker_add(t, "C", 1) == NULL, "freeze: no entry added after");
+	e = broker_lookup(t, "B", 1);
+	ok(e != NULL && strcmp(e->value, "bee") == 0, "freeze: lookup");
+	ok((char *)e->value >= t->arena &&
+	    (char *)e->value < t->arena + t->arenasize,
+	    "freeze: the value lives in the arena");
+
+	/* a child that writes to the table dies */
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		e->value[0] = 'X';
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+	    "freeze: the table is read-only");
+
+	broker_start(t, 0);
+	broker_expire(t, 1000);
+	ok(e->expired && e->value == NULL, "freeze: expiry wipes");
+	ok(memmem(t->arena, t->arenasize, "bee", 3) == NULL,
+	    "freeze: no copy left in the arena");
+	ok(strcmp(broker_lookup(t, "A", 1)->value, "ay") == 0,
+	    "freeze: the other value stays");
+	broker_free(t);
+}
+
+static void
 token(void)
 {
 	char a[TOKEN_LEN + 1], b[TOKEN_LEN + 1];
@@ -132,6 +182,7 @@ main(void)
 	keys();
 	strict();
 	table();
+	frozen();
 	token();
 	printf("1..%d\n", n);
 	return failed != 0;
