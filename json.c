@@ -250,8 +250,9 @@ json_parse_request(const char *buf, size_t len, struct request *r)
 	    p.seen == (1 << M_TOKEN | 1 << M_KEY);
 	yajl_free(h);
 	if (!ok) {
-		explicit_bzero(r->token, sizeof(r->token));
-		explicit_bzero(r->key, sizeof(r->key));
+		explicit_bzero(r->token, r->tokenlen);
+		explicit_bzero(r->key, r->keylen);
+		r->tokenlen = r->keylen = 0;
 		return -1;
 	}
 	return 0;

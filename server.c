@@ -84,6 +84,7 @@ static int		 nkids;
 
 /* what a connection child holds; wiped on every way out */
 static char		 line[REQUEST_MAX + 1];
+static volatile size_t	 linelen;	/* bytes of line ever written */
 static struct request	 req;
 static char		 pfx[320];
 static char		 deadlinemsg[400];
@@ -186,11 +187,13 @@ fdprintf(int fd, const char *s, size_t len)
 
 /* connection children */
 
+/* only what was used: a page never touched costs a fault to zero */
 static void
 wipeall(void)
 {
-	explicit_bzero(line, sizeof(line));
-	explicit_bzero(&req, sizeof(req));
+	explicit_bzero(line, linelen);
+	explicit_bzero(req.token, req.tokenlen);
+	explicit_bzero(req.key, req.keylen);
 	explicit_bzero(token, sizeof(token));
 }
 
@@ -278,6 +281,7 @@ readrequest(int fd)
 			continue;
 		if (r == -1)
 			return -1;
+		linelen = len + r;
 		if (r == 0)
 			return len > REQUEST_MAX ? -2 : (ssize_t)len;
 		if ((nl = memchr(line + len, '\n', r)) != NULL) {
