@@ -207,6 +207,18 @@ ondeadline(int sig)
 	_exit(1);
 }
 
+/* the reading process's deadline, from accept */
+static void
+deadline(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = ondeadline;
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(timeout);
+}
+
 #if defined(__x86_64__)
 #define SECCOMP_ARCH	AUDIT_ARCH_X86_64
 #elif defined(__aarch64__)
@@ -485,6 +497,11 @@ lease(struct conn *c)
 	}
 	if (pid == 0) {
 		close(p[0]);
+		/* it must not outlive the process that answers for it */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+		    getppid() == 1)
+			_exit(1);
+		deadline();
 		sandbox();
 		e = check(c, &msg[1]);
 		msg[0] = e - table->entries;
@@ -509,8 +526,6 @@ lease(struct conn *c)
 static void __dead
 connection(struct conn *c)
 {
-	struct sigaction sa;
-
 	/* TERM and the like leave a child to finish within its deadline */
 	close(lfd);
 	close(sigfd[0]);
@@ -525,10 +540,7 @@ connection(struct conn *c)
 
 	if (leased)
 		lease(c);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = ondeadline;
-	sigaction(SIGALRM, &sa, NULL);
-	alarm(timeout);
+	deadline();
 	serve(c);
 }
 
