@@ -357,3 +357,50 @@ has_children()
 {
 	[ -n "$(children "$1")" ]
 }
+
+# --- helpers for the leased-mode tests (t/7x) ---
+
+# ms: wall-clock time in milliseconds (GNU date)
+ms()
+{
+	echo $(($(date +%s%N) / 1000000))
+}
+
+# procfield pid name: the value of a field of /proc/PID/status
+procfield()
+{
+	awk -v f="$2:" '$1 == f { print $2 }' /proc/"$1"/status 2>/dev/null
+}
+
+# live pid...: those of the pids that are running (neither gone nor zombies)
+live()
+{
+	for _lp in "$@"; do
+		_ls=$(sed 's/.*) //' /proc/"$_lp"/stat 2>/dev/null | cut -c1)
+		[ -n "$_ls" ] && [ "$_ls" != Z ] && echo "$_lp"
+	done
+	return 0
+}
+
+# running pattern: a live process's command line matches pattern (pgrep -f)
+running()
+{
+	# shellcheck disable=SC2046
+	[ -n "$(live $(pgrep -f -- "$1"))" ]
+}
+
+# skip desc: count a test as skipped, saying why
+skip()
+{
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # skip $1"
+}
+
+# grandchildren pid: the pids of the children of pid's children, one a line
+grandchildren()
+{
+	for _gc in $(children "$1"); do
+		children "$_gc" | tr -s ' ' '\n' | grep .
+	done
+	return 0
+}
