@@ -82,7 +82,7 @@ still_serves "after the directory"
 "$CELLSEC" get B >"$W/out" 2>"$W/err"
 is "over 1 MiB: exit 1" "$?" 1
 like "over 1 MiB: named in the message" "$(cat "$W/err")" \
-.*: larger than 1 MiB$'
+    '^cellsec: source for "B" failed: .*: larger than 1 MiB$'
 ok "over 1 MiB: none of the file in the message" \
     test -z "$(grep -e xxxx -e tail-marker "$W/err")"
 is "over 1 MiB: nothing on stdout" "$(wc -c <"$W/out")" 0
