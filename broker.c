@@ -223,8 +223,9 @@ broker_keyok(const char *key, size_t len)
 	if (len < 1 || len > KEY_MAX)
 		return 0;
 	for (i = 0; i < len; i++)
-		if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-		    "0123456789._-/:@+", key[i]) == NULL || key[i] == '\0')
+		if (key[i] == '\0' || strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789._-/:@+",
+		    key[i]) == NULL)
 			return 0;
 	return 1;
 }
@@ -711,9 +712,9 @@ takeenv(struct entry *e, const struct table *old, char *err, size_t errsz)
 	}
 
 	/* on reload the variable is gone: carry the live value over */
-	if (old != NULL && (o = broker_lookup(old, e->key, e->keylen)) != NULL &&
-	    o->source == SOURCE_ENV && strcmp(o->path, e->path) == 0 &&
-	    o->value != NULL) {
+	o = old != NULL ? broker_lookup(old, e->key, e->keylen) : NULL;
+	if (o != NULL && o->source == SOURCE_ENV &&
+	    strcmp(o->path, e->path) == 0 && o->value != NULL) {
 		if ((e->value = malloc(o->valuelen + 1)) == NULL) {
 			snprintf(err, errsz, "out of memory");
 			return -1;

@@ -9,9 +9,9 @@
 #include <time.h>
 
 #define KEY_MAX		255		/* bytes in a key */
-#define REQUEST_MAX	4096		/* bytes in a request, newline included */
+#define REQUEST_MAX	4096		/* a request, with its newline */
 #define VALUE_MAX	(1024 * 1024)	/* bytes from a file or command */
-#define RESPONSE_MAX	(8 * VALUE_MAX)	/* a value escaped at worst */
+#define RESPONSE_MAX	(8 * VALUE_MAX)	/* escaped value, at worst */
 #define TOKEN_LEN	36		/* a UUID string */
 #define FILE_MAX	(16 * 1024 * 1024) /* bytes in a secrets file */
 #define TTL_MAX		1000000000LL	/* about 31 years */
@@ -35,8 +35,8 @@ struct entry {
 	char		*key;
 	size_t		 keylen;
 	enum source	 source;
-	char		*path;		/* file path or env variable name */
-	char		**argv;		/* command, NULL-terminated */
+	char		*path;		/* file or variable name */
+	char		**argv;		/* command, NULL-ended */
 	char		*value;		/* NULL when not held */
 	size_t		 valuelen;
 	long long	 ttl;		/* seconds */
@@ -48,12 +48,12 @@ struct entry {
 };
 
 struct table {
-	char		*cell;		/* from the file, may be NULL */
+	char		*cell;		/* from the file, or NULL */
 	long long	 ttl;		/* top-level default */
 	struct entry	*entries;	/* sorted by key */
 	size_t		 n;
 	size_t		 cap;
-	char		*arena;		/* once frozen: entries, keys, values */
+	char		*arena;		/* once frozen, all of it */
 	size_t		 arenasize;
 };
 
@@ -72,8 +72,8 @@ int		 broker_keyok(const char *, size_t);
 int		 broker_utf8ok(const void *, size_t);
 int		 broker_load(const char *, int, const char *,
 		    const struct table *, struct table **, char *, size_t);
-int		 broker_resolve(const struct entry *, const char *, long long,
-		    char **, size_t *, char *, size_t);
+int		 broker_resolve(const struct entry *, const char *,
+		    long long, char **, size_t *, char *, size_t);
 void		 broker_start(struct table *, long long);
 long long	 broker_expire(struct table *, long long);
 void		 broker_random(void *, size_t);

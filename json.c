@@ -474,9 +474,9 @@ struct fileparse {
 	enum ctx	 ctx;
 	int		 member;
 	unsigned int	 topseen;	/* members of the top object */
-	unsigned int	 seen;		/* members of the current entry */
+	unsigned int	 seen;		/* members of this entry */
 	size_t		 argc;
-	size_t		 off;		/* where line and col were counted */
+	size_t		 off;		/* counted up to here */
 	int		 line;
 	int		 col;
 	char		 err[256];
@@ -578,7 +578,8 @@ file_map_key(void *ctx, const unsigned char *s, size_t len)
 		seen = &p->seen;
 	}
 	for (m = first; m <= last; m++)
-		if (strlen(members[m]) == len && memcmp(members[m], s, len) == 0)
+		if (strlen(members[m]) == len &&
+		    memcmp(members[m], s, len) == 0)
 			break;
 	if (m > last)
 		return fail(p, "unknown member \"%s\"", safe(s, len));

@@ -43,9 +43,10 @@
 
 #include "broker.h"
 
-#define GRACE		1000	/* ms past the deadline before SIGKILL */
-#define MARGIN		500	/* ms kept to answer after a leased source */
-#define BACKOFF		100	/* ms without accepting after EMFILE */
+#define GRACE	1000	/* ms past the deadline before SIGKILL */
+#define MARGIN	500	/* ms kept to answer after a leased source */
+#define BACKOFF	100	/* ms without accepting after EMFILE */
+#define SUNPATH	sizeof(((struct sockaddr_un *)0)->sun_path)
 
 struct kid {
 	pid_t		 pid;
@@ -75,7 +76,7 @@ static int		 otheruid = -1;
 static uid_t		 myuid;
 static int		 lfd = -1;
 static int		 sigfd[2] = { -1, -1 };
-static char		 sockpath[sizeof(((struct sockaddr_un *)0)->sun_path)];
+static char		 sockpath[SUNPATH];
 static char		 sockdir[PATH_MAX];
 static const char	*envfile;
 static int		 envfd = -1;
@@ -422,7 +423,7 @@ check(struct conn *c, int *raw)
 	}
 	if ((e = broker_lookup(table, req.key, req.keylen)) == NULL) {
 		if (json_quote(req.key, req.keylen, &q, &qlen) == 0) {
-			char msg[sizeof("unknown secret key ") + 6 * REQUEST_MAX];
+			char msg[32 + 6 * REQUEST_MAX];
 
 			snprintf(msg, sizeof(msg), "unknown secret key %s", q);
 			answer(c->fd, "error", msg, strlen(msg));

@@ -48,7 +48,8 @@ static void
 strict(void)
 {
 	ok(utf8("plain ASCII"), "utf8: ASCII");
-	ok(utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x91"), "utf8: 2, 3, 4 bytes");
+	ok(utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x91"),
+	    "utf8: 2, 3, 4 bytes");
 	ok(utf8("\xf4\x8f\xbf\xbf"), "utf8: U+10FFFF");
 	ok(!utf8("\xc0\x80"), "utf8: overlong NUL refused");
 	ok(!utf8("\xe0\x80\xaf"), "utf8: overlong slash refused");
