@@ -65,6 +65,12 @@ bench: all $(BENCHBIN)
 fuzz:
 	sh t/fuzz.sh $(FUZZTIME)
 
+sanitize:
+	sh t/sanitize.sh
+
+valgrind:
+	sh t/valgrind.sh
+
 demo: all
 	sh t/demo.sh
 
@@ -88,4 +94,5 @@ clean:
 	rm -f cellsecd cellsec *.o $(TESTBIN) $(BENCHBIN) t/fuzz-request \
 	    t/fuzz-secrets
 
-.PHONY: all check bench fuzz demo install uninstall clean
+.PHONY: all check bench fuzz sanitize valgrind demo install uninstall \
+	clean

@@ -132,6 +132,7 @@ frozen(void)
 	/* a child that writes to the table dies */
 	fflush(stdout);
 	if ((pid = fork()) == 0) {
+		signal(SIGSEGV, SIG_DFL);	/* not a sanitizer's */
 		e->value[0] = 'X';
 		_exit(0);
 	}
