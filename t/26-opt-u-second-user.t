@@ -3,6 +3,7 @@
 # socket directory and socket
 # shellcheck disable=SC1091
 . "$(dirname "$0")/lib.sh"
+nobody_tree
 
 plan 14
 

@@ -3,6 +3,7 @@
 # socket opened up by hand, and it is logged
 # shellcheck disable=SC1091
 . "$(dirname "$0")/lib.sh"
+nobody_tree
 
 plan 7
 
@@ -24,9 +25,9 @@ like "logged as unauthorized (uid)" "$(cat "$W/log")" \
     '^cellsecd: cell cell: uid 65534 pid [0-9]+: unauthorized \(uid\)$'
 is "uid 65534, raw request: unauthorized" \
     "$(printf '{"token":"%s","key":"PW"}\n' "$CELLOS_RUNTIME_SECRET_TOKEN" |
-    nobody /usr/bin/python3 "$TOP/t/send.py" "$S")" '{"error":"unauthorized"}'
+    nobody /usr/bin/python3 "$NB/t/send.py" "$S")" '{"error":"unauthorized"}'
 is "uid 65534, malformed request: unauthorized, not parsed" \
-    "$(printf '{"key":\n' | nobody /usr/bin/python3 "$TOP/t/send.py" "$S")" \
+    "$(printf '{"key":\n' | nobody /usr/bin/python3 "$NB/t/send.py" "$S")" \
     '{"error":"unauthorized"}'
 is "root still served" "$("$CELLSEC" get PW)" hunter2
 

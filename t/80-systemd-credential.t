@@ -3,6 +3,7 @@
 # that sends only EOF gets the raw value of a "systemd": true key
 # shellcheck disable=SC1091
 . "$(dirname "$0")/lib.sh"
+nobody_tree
 
 plan 13
 
@@ -65,7 +66,7 @@ is "a root peer sending a request gets JSON" \
 chmod 711 "$(dirname "$CELLOS_RUNTIME_SECRET_SOCKET")"
 chmod 666 "$CELLOS_RUNTIME_SECRET_SOCKET"
 is "a non-root peer is not served a credential" \
-    "$(nobody /usr/bin/python3 "$TOP/t/credential.py" \
+    "$(nobody /usr/bin/python3 "$NB/t/credential.py" \
     "$CELLOS_RUNTIME_SECRET_SOCKET" DB)" '{"error":"unauthorized"}'
 stop_broker
 

@@ -197,6 +197,22 @@ nobody()
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
 }
 
+# nobody_tree: copy the programs and the python helpers where uid 65534
+# can run them, $NB, and use those: the tree may sit under a private
+# directory
+nobody_tree()
+{
+	NB=$W/nobody
+	mkdir -p "$NB/t"
+	cp "$CELLSEC" "$NB/cellsec"
+	cp "$CELLSECD" "$NB/cellsecd"
+	cp "$TOP"/t/*.py "$NB/t/"
+	chmod 755 "$W" "$NB" "$NB/t" "$NB/cellsec" "$NB/cellsecd"
+	chmod 644 "$NB"/t/*.py
+	CELLSEC=$NB/cellsec
+	CELLSECD=$NB/cellsecd
+}
+
 # --- helpers for the hostile-input and fault tests (t/5x, t/6x) ---
 
 GOOD=sesame
