@@ -490,21 +490,30 @@ cmdenv(const struct entry *e, const char *cell)
 	return env;
 }
 
-static void
-child(const struct entry *e, const char *cell, int out, int errfd)
+/* before an exec: no handler, ignored signal or mask of the broker's */
+void
+broker_sigreset(void)
 {
 	struct sigaction sa;
 	sigset_t none;
-	char **env;
-	int fd, sig;
+	int sig;
 
-	setpgid(0, 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
 	for (sig = 1; sig < NSIG; sig++)
 		sigaction(sig, &sa, NULL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+static void
+child(const struct entry *e, const char *cell, int out, int errfd)
+{
+	char **env;
+	int fd;
+
+	setpgid(0, 0);
+	broker_sigreset();
 	if ((fd = open("/dev/null", O_RDONLY)) == -1 ||
 	    dup2(fd, 0) == -1 || dup2(out, 1) == -1 || dup2(errfd, 2) == -1)
 		_exit(126);

@@ -139,8 +139,9 @@ logdebug(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* stop serving: the socket and its directory go, the secrets are wiped */
 static void
-cleanup(void)
+stop(void)
 {
 	if (lfd != -1) {
 		close(lfd);
@@ -148,11 +149,6 @@ cleanup(void)
 		unlink(sockpath);
 		if (sockdir[0] != '\0')
 			rmdir(sockdir);
-	}
-	if (envfd != -1) {
-		close(envfd);
-		unlink(envfile);
-		envfd = -1;
 	}
 	broker_free(table);
 	table = NULL;
@@ -166,7 +162,9 @@ fatalx(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vlog(fmt, ap);
 	va_end(ap);
-	cleanup();
+	stop();
+	if (envfd != -1)
+		unlink(envfile);
 	exit(status);
 }
 
@@ -677,19 +675,6 @@ reload(long long now)
 	    secretsfile);
 }
 
-static void
-stop(void)
-{
-	if (lfd != -1) {
-		close(lfd);
-		lfd = -1;
-		unlink(sockpath);
-		if (sockdir[0] != '\0')
-			rmdir(sockdir);
-	}
-	broker_free(table);
-	table = NULL;
-}
 
 /*
  * Serve until told to stop (daemon mode) or the command exits (run
@@ -937,22 +922,15 @@ envlines(char *buf, size_t size)
 static pid_t
 spawn(char **argv)
 {
-	struct sigaction sa;
 	char pid[16];
-	sigset_t none;
-	int p[2], e, sig;
+	int p[2], e;
 	ssize_t r;
 	pid_t cmd;
 
 	if (pipe2(p, O_CLOEXEC) == -1 || (cmd = fork()) == -1)
 		fatalx(1, "fork: %s", strerror(errno));
 	if (cmd == 0) {
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = SIG_DFL;
-		for (sig = 1; sig < NSIG; sig++)
-			sigaction(sig, &sa, NULL);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
+		broker_sigreset();
 		snprintf(pid, sizeof(pid), "%d", (int)getppid());
 		if (setenv("CELLOS_SECRET_DELIVERY", leased ?
 		    "runtimeLeasedBroker" : "runtimeBroker", 1) == -1 ||

@@ -74,15 +74,12 @@ secrets()
 	echo "$_f"
 }
 
-# start_broker args...: run cellsecd in daemon mode, its log in $W/log,
-# and export the environment it announces
-start_broker()
+# announced envfile: wait for the broker $BPID to write envfile, then
+# export what it says
+announced()
 {
-	rm -f "$W/env"
-	"$CELLSECD" -E "$W/env" "$@" 2>"$W/log" &
-	BPID=$!
 	_i=0
-	while ! grep -q TOKEN "$W/env" 2>/dev/null; do
+	while ! grep -q TOKEN "$1" 2>/dev/null; do
 		if ! kill -0 "$BPID" 2>/dev/null || [ $_i -ge 500 ]; then
 			echo "# cellsecd did not start:" >&2
 			sed 's/^/# /' "$W/log" >&2
@@ -92,7 +89,18 @@ start_broker()
 		sleep 0.01
 		_i=$((_i + 1))
 	done
-	. "$W/env"
+	# shellcheck disable=SC1090
+	. "$1"
+}
+
+# start_broker args...: run cellsecd in daemon mode, its log in $W/log,
+# and export the environment it announces
+start_broker()
+{
+	rm -f "$W/env"
+	"$CELLSECD" -E "$W/env" "$@" 2>"$W/log" &
+	BPID=$!
+	announced "$W/env"
 }
 
 stop_broker()
@@ -148,19 +156,7 @@ start_broker_from()
 	rm -f "$_env"
 	"$@" <"$_in" 2>"$W/log" &
 	BPID=$!
-	_i=0
-	while ! grep -q TOKEN "$_env" 2>/dev/null; do
-		if ! kill -0 "$BPID" 2>/dev/null || [ $_i -ge 500 ]; then
-			echo "# cellsecd did not start:" >&2
-			sed 's/^/# /' "$W/log" >&2
-			BPID=
-			return 1
-		fi
-		sleep 0.01
-		_i=$((_i + 1))
-	done
-	# shellcheck disable=SC1090
-	. "$_env"
+	announced "$_env"
 }
 
 # hold seconds [data]: connect to the broker's socket, send data (no
