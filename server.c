@@ -536,13 +536,17 @@ lease(struct conn *c)
 static void __dead
 connection(struct conn *c)
 {
-	/* TERM and the like leave a child to finish within its deadline */
-	close(lfd);
-	close(sigfd[0]);
-	close(sigfd[1]);
+	/*
+	 * Keep nothing but the connection, as fd 0, and stderr: in run mode
+	 * the broker holds descriptors for its command. TERM and the like
+	 * leave a child to finish within its deadline.
+	 */
+	if (dup2(c->fd, 0) == -1)
+		_exit(1);
+	c->fd = 0;
+	close(1);
+	closefrom(3);
 	sigfd[1] = -1;
-	if (envfd != -1)
-		close(envfd);
 	snprintf(pfx, sizeof(pfx), "cell %s: uid %u pid %d", cell,
 	    (unsigned)c->uid, (int)c->pid);
 	snprintf(deadlinemsg, sizeof(deadlinemsg),
@@ -1027,6 +1031,9 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (secretsfile == NULL)
 		usage();
+	/* a daemon keeps nothing it was started with; a command may need it */
+	if (argc == 0)
+		closefrom(3);
 	broker_timeout = timeout;
 	myuid = geteuid();
 	broker_log = logmsg;
