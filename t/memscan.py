@@ -3,12 +3,14 @@
 # its first bytes overwritten by the allocator, so the whole may be gone
 # while the rest remains), 2 if nothing could be read
 #
-# Mappings with no resident page hold no data and are passed over: under
-# ASan they are terabytes of reserved shadow. The rest is read in chunks
-# that overlap by a piece's length.
+# Mappings with no resident page hold no data and are passed over, and so
+# are mappings of more than 64 GiB: nothing of the broker's is that big,
+# and under ASan they are its shadow, which holds no data of the program.
+# The rest is read in chunks that overlap by a piece's length.
 import sys
 
 CHUNK = 16 << 20
+HUGE = 64 << 30
 
 needle = sys.stdin.buffer.read()
 if len(needle) < 16:
@@ -33,6 +35,8 @@ with open("/proc/%s/mem" % pid, "rb", 0) as mem:
                 (len(f) > 5 and f[5] == "[vvar]"):
             continue
         lo, hi = (int(x, 16) for x in f[0].split("-"))
+        if hi - lo > HUGE:
+            continue
         at = lo
         while at < hi:
             try:
