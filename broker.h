@@ -55,6 +55,8 @@ struct table {
 	size_t		 cap;
 	char		*arena;		/* once frozen, all of it */
 	size_t		 arenasize;
+	unsigned int	*buckets;	/* once frozen: entry index + 1 */
+	size_t		 nbuckets;	/* a power of two */
 };
 
 /* broker.c */

@@ -88,6 +88,21 @@ table(void)
 	ok(found, "lookup: each of 1000 keys found");
 	ok(broker_lookup(t, "K1000", 5) == NULL, "lookup: absent key");
 	ok(broker_lookup(t, "K1", 1) == NULL, "lookup: prefix is not a key");
+	ok(broker_freeze(t) == 0, "freeze 1000 entries");
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof(key), "K%d", i);
+		e = broker_lookup(t, key, strlen(key));
+		if (e == NULL || strcmp(e->key, key) != 0)
+			found = 0;
+	}
+	ok(found, "frozen lookup: each of 1000 keys found");
+	ok(broker_lookup(t, "K1000", 5) == NULL, "frozen lookup: absent key");
+	ok(broker_lookup(t, "K1", 1) == NULL,
+	    "frozen lookup: prefix is not a key");
+	ok(broker_lookup(t, "K10", 3) != NULL &&
+	    broker_lookup(t, "K100", 4) != NULL &&
+	    broker_lookup(t, "K10", 3) != broker_lookup(t, "K100", 4),
+	    "frozen lookup: keys that share a prefix");
 
 	broker_start(t, 0);
 	next = broker_expire(t, 500);
