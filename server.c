@@ -75,7 +75,8 @@ static int		 timeout = 5;
 static int		 otheruid = -1;
 static uid_t		 myuid;
 static int		 lfd = -1;
-static int		 sigfd[2] = { -1, -1 };
+static volatile sig_atomic_t pending[NSIG];
+static sigset_t		 waitmask;	/* while waiting: signals let in */
 static char		 sockpath[SUNPATH];
 static char		 sockdir[PATH_MAX];
 static const char	*envfile;
@@ -539,14 +540,13 @@ connection(struct conn *c)
 	/*
 	 * Keep nothing but the connection, as fd 0, and stderr: in run mode
 	 * the broker holds descriptors for its command. TERM and the like
-	 * leave a child to finish within its deadline.
+	 * stay blocked: a child finishes within its deadline.
 	 */
 	if (dup2(c->fd, 0) == -1)
 		_exit(1);
 	c->fd = 0;
 	close(1);
 	closefrom(3);
-	sigfd[1] = -1;
 	snprintf(pfx, sizeof(pfx), "cell %s: uid %u pid %d", cell,
 	    (unsigned)c->uid, (int)c->pid);
 	snprintf(deadlinemsg, sizeof(deadlinemsg),
@@ -560,16 +560,11 @@ connection(struct conn *c)
 
 /* the parent */
 
-/* in a connection child sigfd[1] is -1: its handlers do nothing */
+/* signals are blocked but while the parent waits in ppoll */
 static void
 onsignal(int sig)
 {
-	unsigned char b = sig;
-	int saved = errno;
-
-	if (sigfd[1] != -1)
-		(void)!write(sigfd[1], &b, 1);
-	errno = saved;
+	pending[sig] = 1;
 }
 
 static void
@@ -687,11 +682,12 @@ reload(long long now)
 static int
 loop(pid_t cmd)
 {
-	struct pollfd pfd[2];
+	static const int sigs[] = { SIGTERM, SIGINT, SIGQUIT, SIGHUP };
+	struct timespec ts, *tsp;
+	struct pollfd pfd;
 	long long now, next, backoff = 0;
-	unsigned char sig[16];
-	int i, n, wait, cmdstatus = 0, stopping = 0;
-	ssize_t r;
+	int i, n, sig, cmdstatus = 0, stopping = 0;
+	size_t k;
 
 	for (;;) {
 		now = broker_now();
@@ -706,41 +702,46 @@ loop(pid_t cmd)
 			break;
 		if (backoff > now && (next == -1 || backoff < next))
 			next = backoff;
-		wait = next == -1 ? -1 : next - now > INT_MAX ? INT_MAX :
-		    (int)(next - now);
+		tsp = NULL;
+		if (next != -1) {
+			ts.tv_sec = (next - now) / 1000;
+			ts.tv_nsec = (next - now) % 1000 * 1000000;
+			tsp = &ts;
+		}
 
-		pfd[0].fd = sigfd[0];
-		pfd[0].events = POLLIN;
-		pfd[1].fd = lfd;
-		pfd[1].events = POLLIN;
-		n = lfd != -1 && nkids < maxconn && backoff <= now ? 2 : 1;
-		if (poll(pfd, n, wait) == -1 && errno != EINTR) {
+		pfd.fd = lfd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		n = lfd != -1 && nkids < maxconn && backoff <= now;
+		if (ppoll(&pfd, n, tsp, &waitmask) == -1 && errno != EINTR) {
 			logmsg("poll: %s", strerror(errno));
 			stop();
 			return 1;
 		}
 		now = broker_now();
-		if (n == 2 && pfd[1].revents & POLLIN)
+		if (pfd.revents & POLLIN)
 			accepting(now, &backoff);
-		if (!(pfd[0].revents & POLLIN))
-			continue;
-		if ((r = read(sigfd[0], sig, sizeof(sig))) <= 0)
-			continue;
-		for (i = 0; i < r; i++) {
-			if (sig[i] == SIGCHLD) {
-				if (reap(cmd, &cmdstatus) && !stopping) {
-					stopping = 1;
-					stop();
-				}
-			} else if (cmd != -1) {
-				if (!stopping)
-					kill(cmd, sig[i]);
+
+		if (pending[SIGCHLD]) {
+			pending[SIGCHLD] = 0;
+			if (reap(cmd, &cmdstatus) && !stopping) {
+				stopping = 1;
+				stop();
 			}
-			else if (sig[i] == SIGHUP && !stopping)
+		}
+		for (k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++) {
+			if (!pending[sig = sigs[k]])
+				continue;
+			pending[sig] = 0;
+			if (stopping)
+				continue;
+			if (cmd != -1)
+				kill(cmd, sig);
+			else if (sig == SIGHUP)
 				reload(now);
-			else if (!stopping) {
+			else {
 				logmsg("cell %s: stopping on signal %d", cell,
-				    sig[i]);
+				    sig);
 				stopping = 1;
 				stop();
 			}
@@ -872,21 +873,29 @@ mksocket(const char *path)
 		fatalx(1, "chmod %s: %s", sockpath, strerror(errno));
 }
 
+/*
+ * The signals the broker handles are blocked but in ppoll, so none is
+ * lost between a check and the wait, and connection children, which
+ * inherit the mask, finish within their deadline whatever is sent.
+ */
 static void
 signals(void)
 {
 	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGCHLD };
 	struct sigaction sa;
+	sigset_t block;
 	size_t i;
 
-	if (pipe2(sigfd, O_CLOEXEC | O_NONBLOCK) == -1)
-		fatalx(1, "pipe: %s", strerror(errno));
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = onsignal;
 	sa.sa_flags = SA_RESTART;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+	sigemptyset(&block);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		sigaction(sigs[i], &sa, NULL);
+		sigaddset(&block, sigs[i]);
+	}
+	sigprocmask(SIG_BLOCK, &block, &waitmask);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 }
