@@ -442,11 +442,11 @@ freebuf(char *buf, size_t cap)
 }
 
 /*
- * Read fd to EOF into *buf, at most max bytes. Returns the length, -1 on
- * a read error, -2 past max.
+ * Read fd to EOF into *buf, at most max bytes, wiping what it outgrows.
+ * Returns the length, -1 on a read error, -2 past max.
  */
-static ssize_t
-slurp(int fd, char **buf, size_t *cap, size_t max)
+ssize_t
+broker_slurp(int fd, char **buf, size_t *cap, size_t max)
 {
 	size_t len = 0;
 	ssize_t r;
@@ -492,7 +492,7 @@ readfile(const char *path, char **buf, size_t *cap, size_t *len,
 		close(fd);
 		return -1;
 	}
-	r = slurp(fd, buf, cap, VALUE_MAX);
+	r = broker_slurp(fd, buf, cap, VALUE_MAX);
 	close(fd);
 	if (r < 0) {
 		snprintf(err, errsz, "%s: %s", path, r == -2 ?
@@ -803,7 +803,7 @@ readsecrets(const char *path, char **buf, size_t *cap, size_t *len,
 			goto fail;
 		}
 	}
-	r = slurp(fd, buf, cap, FILE_MAX);
+	r = broker_slurp(fd, buf, cap, FILE_MAX);
 	if (r < 0) {
 		snprintf(err, errsz, "%s: %s", path, r == -2 ?
 		    "larger than 16 MiB" : strerror(errno));

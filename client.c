@@ -62,40 +62,6 @@ dial(const char *path)
 	return fd;
 }
 
-/* the whole answer, up to the broker's close */
-static ssize_t
-readall(int fd, char **buf, size_t *cap)
-{
-	size_t len = 0, ncap;
-	ssize_t r;
-	char *n;
-
-	for (;;) {
-		if (len == *cap) {
-			if (*cap >= RESPONSE_MAX)
-				return -1;
-			ncap = *cap ? *cap * 4 : 4096;
-			if ((n = malloc(ncap)) == NULL)
-				return -1;
-			if (*buf != NULL) {
-				memcpy(n, *buf, len);
-				explicit_bzero(*buf, *cap);
-				free(*buf);
-			}
-			*buf = n;
-			*cap = ncap;
-		}
-		r = read(fd, *buf + len, *cap - len);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1)
-			return -1;
-		if (r == 0)
-			return len;
-		len += r;
-	}
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -126,7 +92,7 @@ main(int argc, char *argv[])
 	}
 	json_free(req, reqlen);
 
-	len = readall(fd, &buf, &cap);
+	len = broker_slurp(fd, &buf, &cap, RESPONSE_MAX);
 	close(fd);
 	if (len < 0 || json_parse_response(buf, len, &msg, &msglen,
 	    &iserror) == -1) {

@@ -76,7 +76,7 @@ static int		 otheruid = -1;
 static uid_t		 myuid;
 static int		 lfd = -1;
 static volatile sig_atomic_t pending[NSIG];
-static sigset_t		 waitmask;	/* while waiting: signals let in */
+static sigset_t		 waitmask;	/* in ppoll: signals let in */
 static char		 sockpath[SUNPATH];
 static char		 sockdir[PATH_MAX];
 static const char	*envfile;
