@@ -111,6 +111,7 @@ broker_free(struct table *t)
  * lookup touches. A connection child can neither write to the table nor,
  * under seccomp, make it writable.
  */
+/* XXX the arena is not locked with mlock(2): values may reach swap */
 int
 broker_freeze(struct table *t)
 {

@@ -651,6 +651,7 @@ reap(pid_t cmd, int *cmdstatus)
 	return done;
 }
 
+/* XXX command sources run here, in the parent: a reload blocks serving */
 static void
 reload(long long now)
 {
