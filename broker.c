@@ -442,6 +442,24 @@ freebuf(char *buf, size_t cap)
 	}
 }
 
+/* write all of s, through short writes and EINTR: 0, or -1 */
+int
+broker_writeall(int fd, const char *s, size_t len)
+{
+	ssize_t r;
+
+	while (len > 0) {
+		if ((r = write(fd, s, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += r;
+		len -= r;
+	}
+	return 0;
+}
+
 /*
  * Read fd to EOF into *buf, at most max bytes, wiping what it outgrows.
  * Returns the length, -1 on a read error, -2 past max.

@@ -80,6 +80,7 @@ void		 broker_start(struct table *, long long);
 long long	 broker_expire(struct table *, long long);
 void		 broker_random(void *, size_t);
 ssize_t		 broker_slurp(int, char **, size_t *, size_t);
+int		 broker_writeall(int, const char *, size_t);
 void		 broker_sigreset(void);
 void		 broker_token(char *);
 long long	 broker_now(void);

@@ -28,23 +28,6 @@ usage(void)
 }
 
 static int
-writeall(int fd, const char *s, size_t len)
-{
-	ssize_t r;
-
-	while (len > 0) {
-		if ((r = write(fd, s, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += r;
-		len -= r;
-	}
-	return 0;
-}
-
-static int
 dial(const char *path)
 {
 	struct sockaddr_un sa;
@@ -86,7 +69,7 @@ main(int argc, char *argv[])
 	if (json_object("token", token, strlen(token), "key", argv[2],
 	    strlen(argv[2]), &req, &reqlen) == -1)
 		errx(EX_UNREACHABLE, "out of memory");
-	if (writeall(fd, req, reqlen) == -1 && errno != EPIPE) {
+	if (broker_writeall(fd, req, reqlen) == -1 && errno != EPIPE) {
 		json_free(req, reqlen);
 		err(EX_UNREACHABLE, "%s", path);
 	}
@@ -110,7 +93,7 @@ main(int argc, char *argv[])
 		json_free(msg, msglen);
 		errx(EX_REFUSED, "%s", safe);
 	}
-	status = writeall(1, msg, msglen) == -1 ? EX_UNREACHABLE : 0;
+	status = broker_writeall(1, msg, msglen) == -1 ? EX_UNREACHABLE : 0;
 	json_free(msg, msglen);
 	if (status != 0)
 		err(status, "stdout");

@@ -169,22 +169,6 @@ fatalx(int status, const char *fmt, ...)
 	exit(status);
 }
 
-static void
-fdprintf(int fd, const char *s, size_t len)
-{
-	ssize_t r;
-
-	while (len > 0) {
-		if ((r = write(fd, s, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return;
-		}
-		s += r;
-		len -= r;
-	}
-}
-
 /* connection children */
 
 /* only what was used: a page never touched costs a fault to zero */
@@ -203,7 +187,7 @@ ondeadline(int sig)
 	(void)sig;
 	wipeall();
 	if (!quiet)
-		fdprintf(2, deadlinemsg, strlen(deadlinemsg));
+		(void)broker_writeall(2, deadlinemsg, strlen(deadlinemsg));
 	_exit(1);
 }
 
@@ -324,7 +308,7 @@ answer(int fd, const char *member, const char *s, size_t len)
 	char *out;
 
 	if (json_object(member, s, len, NULL, NULL, 0, &out, &outlen) == 0) {
-		fdprintf(fd, out, outlen);
+		(void)broker_writeall(fd, out, outlen);
 		json_free(out, outlen);
 	}
 }
@@ -470,7 +454,7 @@ deliver(struct conn *c, const struct entry *e, int raw)
 		_exit(0);
 	}
 	if (raw)
-		fdprintf(c->fd, v, vlen);
+		(void)broker_writeall(c->fd, v, vlen);
 	else
 		answer(c->fd, "value", v, vlen);
 	if (v != e->value) {
@@ -516,7 +500,7 @@ lease(struct conn *c)
 		sandbox();
 		e = check(c, &msg[1]);
 		msg[0] = e - table->entries;
-		fdprintf(p[1], (char *)msg, sizeof(msg));
+		(void)broker_writeall(p[1], (char *)msg, sizeof(msg));
 		wipeall();
 		_exit(0);
 	}
@@ -956,7 +940,7 @@ spawn(char **argv)
 			execvp(argv[0], argv);
 			e = errno;
 		}
-		fdprintf(p[1], (char *)&e, sizeof(e));
+		(void)broker_writeall(p[1], (char *)&e, sizeof(e));
 		_exit(127);
 	}
 	close(p[1]);
@@ -1078,11 +1062,11 @@ main(int argc, char *argv[])
 	broker_start(table, broker_now());
 	len = envlines(env, sizeof(env));
 	if (envfd != -1) {
-		fdprintf(envfd, env, len);
+		(void)broker_writeall(envfd, env, len);
 		close(envfd);
 		envfd = -1;
 	} else if (argc == 0)
-		fdprintf(1, env, len);
+		(void)broker_writeall(1, env, len);
 	explicit_bzero(env, sizeof(env));
 	if (argc == 0 && (fd = open("/dev/null", O_WRONLY)) != -1) {
 		dup2(fd, 1);
