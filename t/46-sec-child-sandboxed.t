@@ -10,16 +10,8 @@ F=$(secrets <<'EOT'
 {"secrets": {"PW": "hunter2"}}
 EOT
 )
-# the broker runs as uid 65534 so that the owner of /proc/PID shows
-# whether a process is dumpable (a non-dumpable one's is root's)
-chmod 711 "$W"
-mkdir "$W/nb"
-chown 65534:65534 "$W/nb"
-TMPDIR=$W/nb
-export TMPDIR
-start_broker_from "$F" "$W/nb/env" prlimit --core=unlimited \
-    setpriv --reuid=65534 --regid=65534 --clear-groups \
-    "$CELLSECD" -E "$W/nb/env" -t 5 -f - || exit 1
+# as uid 65534, so that the owner of /proc/PID shows dumpability
+start_broker_nobody "$F" -t 5 || exit 1
 
 hold 4 >/dev/null &
 HOLDER=$!

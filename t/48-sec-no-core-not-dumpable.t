@@ -18,14 +18,7 @@ like "root broker: core limit 0" \
 stop_broker
 
 # as uid 65534, a dumpable process's /proc/PID would be owned by 65534
-chmod 711 "$W"
-mkdir "$W/nb"
-chown 65534:65534 "$W/nb"
-TMPDIR=$W/nb
-export TMPDIR
-start_broker_from "$F" "$W/nb/env" prlimit --core=unlimited \
-    setpriv --reuid=65534 --regid=65534 --clear-groups \
-    "$CELLSECD" -E "$W/nb/env" -f - || exit 1
+start_broker_nobody "$F" || exit 1
 like "the broker runs as uid 65534" "$(cat "/proc/$BPID/status")" \
     '^Uid:[[:space:]]+65534[[:space:]]'
 is "not dumpable: /proc/PID/status owned by root" \

@@ -193,6 +193,25 @@ nobody()
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
 }
 
+# start_broker_nobody secrets args...: run cellsecd as uid 65534, core
+# size unlimited (so that a limit of 0 is the broker's doing), the secrets
+# on stdin, its socket under $W/nb; the owner of /proc/PID then shows
+# whether it is dumpable (a non-dumpable process's is root's)
+start_broker_nobody()
+{
+	_s=$1
+	shift
+	chmod 711 "$W"
+	mkdir -p "$W/nb"
+	chown 65534:65534 "$W/nb"
+	TMPDIR=$W/nb
+	export TMPDIR
+	rm -f "$W/nb/env"
+	start_broker_from "$_s" "$W/nb/env" prlimit --core=unlimited \
+	    setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$CELLSECD" -E "$W/nb/env" "$@" -f -
+}
+
 # nobody_tree: copy the programs and the python helpers where uid 65534
 # can run them, $NB, and use those: the tree may sit under a private
 # directory
